@@ -6,6 +6,7 @@ import type { Manifest, VersionDetail } from '../domain/versionDetail.ts';
 import { GatewayError } from '../errors/GatewayError.ts';
 import type { CallContext, TagListQuery } from '../upstream/BkRepoClient.ts';
 import type { TagPage } from '../upstream/decodeTagPage.ts';
+import { tagListRequestKey } from '../upstream/tagListRequestKey.ts';
 import type { VersionSource } from '../upstream/VersionSource.ts';
 
 /** The DataLoaders of one GraphQL request. Never shared between requests, so never between tokens. */
@@ -77,15 +78,7 @@ export function createLoaders(
         source.listTags(image, query, context),
       ),
       {
-        cacheKeyFn: ({ image, query }) =>
-          JSON.stringify([
-            image.projectId,
-            image.repoName,
-            image.packageKey,
-            query.pageNumber,
-            query.pageSize,
-            query.tagPrefix ?? null,
-          ]),
+        cacheKeyFn: ({ image, query }) => tagListRequestKey(image, query),
       },
     ),
   };

@@ -6,6 +6,7 @@ import type { ImageVersionRef } from '../domain/imageVersionRef.ts';
 import type { Manifest, VersionDetail } from '../domain/versionDetail.ts';
 import type { CallContext, TagListQuery } from './BkRepoClient.ts';
 import type { TagPage } from './decodeTagPage.ts';
+import { tagListRequestKey } from './tagListRequestKey.ts';
 import type { VersionSource } from './VersionSource.ts';
 
 export interface CachingOptions {
@@ -53,14 +54,7 @@ export class CachingVersionSource implements VersionSource {
 
   /** Tag lists change with every push: coalesced, never cached. */
   listTags(image: ImageRef, query: TagListQuery, context: CallContext): Promise<TagPage> {
-    const request = JSON.stringify([
-      image.projectId,
-      image.repoName,
-      image.packageKey,
-      query.pageNumber,
-      query.pageSize,
-      query.tagPrefix ?? null,
-    ]);
+    const request = tagListRequestKey(image, query);
     return this.#coalesce(cacheKey('tags', context.token, request), () =>
       this.#inner.listTags(image, query, context),
     );

@@ -8,7 +8,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { parse } from 'graphql';
 import { request } from 'undici';
-import type { GraphQLResponse } from '../helpers/startGateway.ts';
+import { postGraphQL, type GraphQLResponse, type PostOptions } from '../helpers/postGraphQL.ts';
 
 const TOKEN_HEADER = 'x-devops-access-token';
 const SECRET_HEADER = 'x-subgraph-secret';
@@ -101,11 +101,7 @@ export interface TestRouter extends AsyncDisposable {
   /** Posts one operation to the router; `token` is sent as X-DEVOPS-ACCESS-TOKEN unless null. */
   query<TData = Record<string, unknown>>(
     query: string,
-    options?: {
-      variables?: Record<string, unknown>;
-      token?: string | null;
-      headers?: Record<string, string>;
-    },
+    options?: PostOptions,
   ): Promise<GraphQLResponse<TData>>;
   close(): Promise<void>;
 }
@@ -141,25 +137,7 @@ export async function startTestRouter(
   return {
     url,
     supergraphSdl,
-    async query(query, options = {}) {
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        ...options.headers,
-      };
-      const token = options.token === undefined ? 'demo-token' : options.token;
-      if (token !== null) headers[TOKEN_HEADER] = token;
-      const response = await request(url, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query, variables: options.variables }),
-      });
-      const body = (await response.body.json()) as GraphQLResponse['body'];
-      return {
-        status: response.statusCode,
-        headers: response.headers,
-        body,
-      } as GraphQLResponse<never>;
-    },
+    query: (query, options) => postGraphQL(url, query, options),
     close,
     [Symbol.asyncDispose]: close,
   };

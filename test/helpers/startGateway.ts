@@ -1,4 +1,3 @@
-import { request } from 'undici';
 import { defaultConfig, type Config } from '../../src/config/config.ts';
 import {
   startDemoUpstream,
@@ -6,22 +5,9 @@ import {
   type DemoUpstreamOptions,
 } from '../../src/demo/demoUpstream.ts';
 import { createGateway, type Gateway } from '../../src/gateway.ts';
+import { postGraphQL, type GraphQLResponse, type PostOptions } from './postGraphQL.ts';
 
-export interface GraphQLResponse<TData = Record<string, unknown>> {
-  readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly body: {
-    data?: TData | null;
-    errors?: Array<{
-      message: string;
-      path?: Array<string | number>;
-      extensions?: { code?: string; traceId?: string; retryable?: boolean } & Record<
-        string,
-        unknown
-      >;
-    }>;
-  };
-}
+export type { GraphQLResponse } from './postGraphQL.ts';
 
 export interface TestGateway extends AsyncDisposable {
   /** The gateway's GraphQL endpoint. */
@@ -31,11 +17,7 @@ export interface TestGateway extends AsyncDisposable {
   /** Posts one operation; `token` is sent as X-DEVOPS-ACCESS-TOKEN unless null. */
   query<TData = Record<string, unknown>>(
     query: string,
-    options?: {
-      variables?: Record<string, unknown> | undefined;
-      token?: string | null | undefined;
-      headers?: Record<string, string> | undefined;
-    },
+    options?: PostOptions,
   ): Promise<GraphQLResponse<TData>>;
   close(): Promise<void>;
 }
@@ -60,25 +42,7 @@ export async function startTestGateway(
     url,
     gateway,
     upstream,
-    async query(query, options = {}) {
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        ...options.headers,
-      };
-      const token = options.token === undefined ? 'demo-token' : options.token;
-      if (token !== null) headers['x-devops-access-token'] = token;
-      const response = await request(url, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ query, variables: options.variables }),
-      });
-      const body = (await response.body.json()) as GraphQLResponse['body'];
-      return {
-        status: response.statusCode,
-        headers: response.headers,
-        body,
-      } as GraphQLResponse<never>;
-    },
+    query: (query, options) => postGraphQL(url, query, options),
     close,
     [Symbol.asyncDispose]: close,
   };
