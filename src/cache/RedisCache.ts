@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Cache, CacheLog } from './Cache.ts';
+import type { Codec } from './versionCodec.ts';
 
 export interface RedisCacheOptions {
   readonly url: URL;
@@ -55,20 +56,21 @@ export class RedisCache implements Cache {
     return cache;
   }
 
-  async get(key: string): Promise<string | undefined> {
+  async get<T>(key: string, codec: Codec<T>): Promise<T | undefined> {
     try {
-      const value = await this.#redis.get(key);
+      const text = await this.#redis.get(key);
       this.#succeeded();
-      return value ?? undefined;
+      // An entry that no longer decodes (another format, a truncated write) is a miss.
+      return text === null ? undefined : codec.decode(text);
     } catch (error) {
       this.#failed('get', error);
       return undefined;
     }
   }
 
-  async set(key: string, value: string, ttlMs: number): Promise<void> {
+  async set<T>(key: string, value: T, codec: Codec<T>, ttlMs: number): Promise<void> {
     try {
-      await this.#redis.set(key, value, 'PX', Math.max(1, Math.round(ttlMs)));
+      await this.#redis.set(key, codec.encode(value), 'PX', Math.max(1, Math.round(ttlMs)));
       this.#succeeded();
     } catch (error) {
       this.#failed('set', error);

@@ -72,12 +72,11 @@ export class CachingVersionSource implements VersionSource {
     const { cache } = this.#options;
     if (cache === undefined || ttlMs <= 0) return this.#coalesce(key, fetch);
     return this.#coalesce(key, async () => {
-      const cached = await cache.get(key);
-      const hit = cached === undefined ? undefined : codec.decode(cached);
+      const hit = await cache.get(key, codec);
       if (hit !== undefined) return hit;
       const value = await fetch();
       // Awaited so a response never overtakes its own cache write; the cache never throws.
-      await cache.set(key, codec.encode(value), ttlMs);
+      await cache.set(key, value, codec, ttlMs);
       return value;
     });
   }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, test } from 'node:test';
 import { MemoryCache } from '../../src/cache/MemoryCache.ts';
+import { textCodec as text } from '../helpers/textCodec.ts';
 import { parseImageVersionRef, type ImageVersionRef } from '../../src/domain/imageVersionRef.ts';
 import type { Manifest, VersionDetail } from '../../src/domain/versionDetail.ts';
 import { GatewayError } from '../../src/errors/GatewayError.ts';
@@ -228,21 +229,21 @@ describe('CachingVersionSource', () => {
 describe('MemoryCache', () => {
   test('holds at most maxEntries entries, dropping the least recently used', async () => {
     const cache = new MemoryCache({ maxEntries: 2 });
-    await cache.set('a', '1', 60_000);
-    await cache.set('b', '2', 60_000);
-    await cache.get('a');
-    await cache.set('c', '3', 60_000);
-    assert.equal(await cache.get('a'), '1');
-    assert.equal(await cache.get('b'), undefined);
-    assert.equal(await cache.get('c'), '3');
+    await cache.set('a', '1', text, 60_000);
+    await cache.set('b', '2', text, 60_000);
+    await cache.get('a', text);
+    await cache.set('c', '3', text, 60_000);
+    assert.equal(await cache.get('a', text), '1');
+    assert.equal(await cache.get('b', text), undefined);
+    assert.equal(await cache.get('c', text), '3');
   });
 
   test('forgets an entry after its own TTL', async () => {
     const cache = new MemoryCache({ maxEntries: 10 });
-    await cache.set('short', 'x', 30);
-    await cache.set('long', 'y', 60_000);
+    await cache.set('short', 'x', text, 30);
+    await cache.set('long', 'y', text, 60_000);
     await sleep(80);
-    assert.equal(await cache.get('short'), undefined);
-    assert.equal(await cache.get('long'), 'y');
+    assert.equal(await cache.get('short', text), undefined);
+    assert.equal(await cache.get('long', text), 'y');
   });
 });

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import { Redis } from 'ioredis';
 import type { CacheLog } from '../../src/cache/Cache.ts';
 import { RedisCache } from '../../src/cache/RedisCache.ts';
+import { textCodec as text } from '../helpers/textCodec.ts';
 import { freePort, startRedisServer } from '../helpers/redisServer.ts';
 
 /** A logger that remembers what it was told. */
@@ -22,12 +23,12 @@ describe('RedisCache against a real redis-server', () => {
     const cache = await RedisCache.connect({ url: server.url, log: recordingLog() });
     const raw = new Redis(server.url.href);
     try {
-      await cache.set('v1:detail:abc', 'value', 60_000);
-      assert.equal(await cache.get('v1:detail:abc'), 'value');
+      await cache.set('v1:detail:abc', 'value', text, 60_000);
+      assert.equal(await cache.get('v1:detail:abc', text), 'value');
       assert.deepEqual(await raw.keys('*'), ['bkrepo-gateway:v1:detail:abc']);
       const ttl = await raw.pttl('bkrepo-gateway:v1:detail:abc');
       assert.ok(ttl > 0 && ttl <= 60_000, `pttl ${ttl}`);
-      assert.equal(await cache.get('v1:detail:missing'), undefined);
+      assert.equal(await cache.get('v1:detail:missing', text), undefined);
     } finally {
       raw.disconnect();
       await cache.close();
@@ -38,9 +39,9 @@ describe('RedisCache against a real redis-server', () => {
     await using server = await startRedisServer();
     const cache = await RedisCache.connect({ url: server.url, log: recordingLog() });
     try {
-      await cache.set('short', 'x', 50);
+      await cache.set('short', 'x', text, 50);
       await sleep(150);
-      assert.equal(await cache.get('short'), undefined);
+      assert.equal(await cache.get('short', text), undefined);
     } finally {
       await cache.close();
     }
@@ -51,11 +52,11 @@ describe('RedisCache against a real redis-server', () => {
     const log = recordingLog();
     const cache = await RedisCache.connect({ url: server.url, log, timeoutMs: 200 });
     try {
-      await cache.set('k', 'before', 60_000);
+      await cache.set('k', 'before', text, 60_000);
       await server.kill();
       for (let attempt = 0; attempt < 5; attempt++) {
-        assert.equal(await cache.get('k'), undefined);
-        await cache.set('k', 'during', 60_000);
+        assert.equal(await cache.get('k', text), undefined);
+        await cache.set('k', 'during', text, 60_000);
       }
       assert.equal(log.lines.filter((line) => line.startsWith('warn')).length, 1);
 
@@ -63,8 +64,8 @@ describe('RedisCache against a real redis-server', () => {
       let value: string | undefined;
       for (let attempt = 0; attempt < 100 && value === undefined; attempt++) {
         await sleep(50);
-        await cache.set('k', 'after', 60_000);
-        value = await cache.get('k');
+        await cache.set('k', 'after', text, 60_000);
+        value = await cache.get('k', text);
       }
       assert.equal(value, 'after');
       assert.ok(
@@ -85,8 +86,8 @@ describe('RedisCache against a real redis-server', () => {
       timeoutMs: 200,
     });
     try {
-      await cache.set('k', 'v', 60_000);
-      assert.equal(await cache.get('k'), undefined);
+      await cache.set('k', 'v', text, 60_000);
+      assert.equal(await cache.get('k', text), undefined);
       assert.equal(log.lines.filter((line) => line.startsWith('warn')).length, 1);
     } finally {
       await cache.close();
