@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   BREAK,
@@ -34,11 +34,20 @@ export function subgraphSecretPlugin(
 ): ApolloServerPlugin<GatewayContext> {
   if (secret === undefined) return {};
   const expected = digest(secret);
+  // Apollo Server hands every request with the same query text the same parsed document, so the
+  // walk runs once per distinct operation rather than once per request.
+  const verdicts = new WeakMap<object, boolean>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, schema, request }) {
-          if (!usesFederationFields(schema, document, operation)) return;
+          const subject = operation ?? document;
+          let needsSecret = verdicts.get(subject);
+          if (needsSecret === undefined) {
+            needsSecret = usesFederationFields(schema, document, operation);
+            verdicts.set(subject, needsSecret);
+          }
+          if (!needsSecret) return;
           const presented = request.http?.headers.get(SUBGRAPH_SECRET_HEADER);
           // Compare digests, so the comparison takes the same time whatever was presented.
           if (presented == null || !timingSafeEqual(digest(presented), expected)) {
@@ -92,5 +101,5 @@ export function usesFederationFields(
 }
 
 function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
+  return hash('sha256', value, 'buffer');
 }
