@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { ImageRef } from '../domain/imageRef.ts';
 import type { ImageVersionRef } from '../domain/imageVersionRef.ts';
 import type { Manifest, VersionDetail } from '../domain/versionDetail.ts';
@@ -36,7 +36,7 @@ export interface LoaderOptions {
 
 /**
  * Builds a request's loaders. Each batch function makes one upstream call per distinct key,
- * all started together under the request's concurrency cap, and answers every key with its value
+ * all started together, those that reach bk-repo under the request's concurrency cap, and answers every key with its value
  * or its own Error, in key order, so one failing version never fails the others.
  */
 export function createLoaders(
@@ -44,18 +44,23 @@ export function createLoaders(
   caller: Caller,
   options: LoaderOptions,
 ): Loaders {
-  const limit = pLimit(options.concurrencyPerRequest);
+  // Made on the first call that reaches bk-repo: most requests are answered from the cache.
+  let limit: LimitFunction | undefined;
+  const context: CallContext | undefined =
+    caller.token === undefined
+      ? undefined
+      : {
+          token: caller.token,
+          requestId: caller.requestId,
+          admit: (call) => (limit ??= pLimit(options.concurrencyPerRequest))(call),
+        };
   const batchOf = <K, T>(
     fetch: (key: K, context: CallContext) => Promise<T>,
   ): DataLoader.BatchLoadFn<K, T> => {
     return async (keys) => {
-      const { token } = caller;
-      if (token === undefined) return keys.map(() => missingTokenError());
-      const context: CallContext = { token, requestId: caller.requestId };
+      if (context === undefined) return keys.map(() => missingTokenError());
       return Promise.all(
-        keys.map((key) =>
-          limit(() => fetch(key, context)).catch((error: unknown) => asError(error)),
-        ),
+        keys.map((key) => fetch(key, context).catch((error: unknown) => asError(error))),
       );
     };
   };

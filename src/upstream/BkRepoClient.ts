@@ -46,6 +46,12 @@ export interface TagListQuery {
 export interface CallContext {
   readonly token: string;
   readonly requestId?: string | undefined;
+  /**
+   * Runs the call when the caller may make another one: the per-request cap on calls in flight.
+   * Only calls that reach bk-repo go through it; answers from the cache or from an identical call
+   * already in flight never wait for a slot.
+   */
+  readonly admit?: <T>(call: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -100,7 +106,17 @@ export class BkRepoClient implements VersionSource {
     await this.#pool.close();
   }
 
-  async #call<T>(
+  #call<T>(
+    endpoint: UpstreamEndpoint,
+    path: string,
+    context: CallContext,
+    decode: (result: UpstreamResult, zone: TimeZone) => T,
+  ): Promise<T> {
+    const call = (): Promise<T> => this.#callNow(endpoint, path, context, decode);
+    return context.admit ? context.admit(call) : call();
+  }
+
+  async #callNow<T>(
     endpoint: UpstreamEndpoint,
     path: string,
     context: CallContext,
