@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config/config.ts';
-import { startDemoUpstream, type DemoUpstream } from './demo/demoUpstream.ts';
+import type { DemoUpstream } from './demo/demoUpstream.ts';
 import { createGateway } from './gateway.ts';
 
 /**
@@ -11,6 +11,8 @@ async function main(): Promise<void> {
   let demo: DemoUpstream | undefined;
   let upstreamUrl = config.upstreamUrl;
   if (upstreamUrl === undefined) {
+    // Imported only here, so a gateway in front of a real bk-repo never loads the demo's fixtures.
+    const { startDemoUpstream } = await import('./demo/demoUpstream.ts');
     demo = await startDemoUpstream();
     upstreamUrl = new URL(demo.url);
   }

@@ -1,6 +1,5 @@
 import type { Cache, CacheLog } from '../cache/Cache.ts';
 import { MemoryCache } from '../cache/MemoryCache.ts';
-import { RedisCache } from '../cache/RedisCache.ts';
 import type { Config } from '../config/config.ts';
 import { CachingVersionSource } from './CachingVersionSource.ts';
 import type { VersionSource } from './VersionSource.ts';
@@ -25,12 +24,21 @@ export async function createVersionSource(
   let cache: Cache | undefined;
   if (caching) {
     cache = config.cacheUrl
-      ? await RedisCache.connect({ url: config.cacheUrl, log })
-      : new MemoryCache({ maxEntries: config.cacheMaxEntries });
+      ? await connectRedis(config.cacheUrl, log)
+      : new MemoryCache({
+          maxEntries: config.cacheMaxEntries,
+          maxBytes: config.cacheMaxMb * 1024 * 1024,
+        });
   }
   return new CachingVersionSource(client, {
     cache,
     ttlTagMs: config.cacheTtlTagMs,
     ttlDigestMs: config.cacheTtlDigestMs,
   });
+}
+
+/** Loaded only when Redis is configured, so a gateway without it does not carry the client. */
+async function connectRedis(url: URL, log: CacheLog): Promise<Cache> {
+  const { RedisCache } = await import('../cache/RedisCache.ts');
+  return RedisCache.connect({ url, log });
 }
