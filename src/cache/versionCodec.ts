@@ -12,6 +12,17 @@ import type {
 export interface Codec<T> {
   encode(value: T): string;
   decode(text: string): T | undefined;
+  /** Roughly how many bytes of heap the decoded value holds, for a cache bounded by memory. */
+  weigh(value: T): number;
+}
+
+/**
+ * Decoded objects take about three times their JSON length on the V8 heap (measured on the demo
+ * fixtures: 2–9 KB per detail or manifest), plus a fixed cost per entry. Computed only when a value
+ * is stored, that is after an upstream call, so its price is lost in the call's.
+ */
+function weighEncoded(text: string): number {
+  return 1024 + 3 * text.length;
 }
 
 // JSON has no dates: every Date field is written as an ISO string and explicitly revived, field by
@@ -39,6 +50,9 @@ export const versionDetailCodec: Codec<VersionDetail> = {
     };
     return JSON.stringify(encoded);
   },
+  weigh(detail) {
+    return weighEncoded(this.encode(detail));
+  },
   decode(text) {
     const value = parse(text);
     if (!isRecord(value) || !isRecord(value['basic']) || !Array.isArray(value['history'])) {
@@ -62,6 +76,7 @@ export const versionDetailCodec: Codec<VersionDetail> = {
 
 export const manifestCodec: Codec<Manifest> = {
   encode: (manifest) => JSON.stringify(manifest),
+  weigh: (manifest) => weighEncoded(JSON.stringify(manifest)),
   decode(text) {
     const value = parse(text);
     if (!isRecord(value) || !Array.isArray(value['layers'])) return undefined;

@@ -26,6 +26,8 @@ export interface Config {
   readonly cacheTtlTagMs: number;
   readonly cacheTtlDigestMs: number;
   readonly cacheMaxEntries: number;
+  /** Bound of the in-memory cache in megabytes of (estimated) heap. */
+  readonly cacheMaxMb: number;
   readonly subgraphSecret: string | undefined;
 }
 
@@ -116,6 +118,7 @@ const envSchema = z.object({
   CACHE_TTL_TAG_MS: integer(0, 24 * 60 * MINUTE, 5 * SECOND),
   CACHE_TTL_DIGEST_MS: integer(0, 7 * 24 * 60 * MINUTE, 10 * MINUTE),
   CACHE_MAX_ENTRIES: integer(1, 10_000_000, 10_000),
+  CACHE_MAX_MB: integer(1, 64 * 1024, 32),
   SUBGRAPH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
@@ -159,6 +162,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     cacheTtlTagMs: env_.CACHE_TTL_TAG_MS,
     cacheTtlDigestMs: env_.CACHE_TTL_DIGEST_MS,
     cacheMaxEntries: env_.CACHE_MAX_ENTRIES,
+    cacheMaxMb: env_.CACHE_MAX_MB,
     subgraphSecret: env_.SUBGRAPH_SECRET,
   });
 }

@@ -84,7 +84,7 @@ const admin: CallContext = { token: 'admin-token' };
 
 function caching(inner: VersionSource, ttlTagMs: number, ttlDigestMs: number) {
   return new CachingVersionSource(inner, {
-    cache: new MemoryCache({ maxEntries: 100 }),
+    cache: new MemoryCache({ maxEntries: 100, maxBytes: 1 << 20 }),
     ttlTagMs,
     ttlDigestMs,
   });
@@ -228,7 +228,7 @@ describe('CachingVersionSource', () => {
 
 describe('MemoryCache', () => {
   test('holds at most maxEntries entries, dropping the least recently used', async () => {
-    const cache = new MemoryCache({ maxEntries: 2 });
+    const cache = new MemoryCache({ maxEntries: 2, maxBytes: 1 << 20 });
     await cache.set('a', '1', text, 60_000);
     await cache.set('b', '2', text, 60_000);
     await cache.get('a', text);
@@ -238,8 +238,23 @@ describe('MemoryCache', () => {
     assert.equal(await cache.get('c', text), '3');
   });
 
+  test('holds at most maxBytes of weighed entries, dropping the least recently used', async () => {
+    const cache = new MemoryCache({ maxEntries: 100, maxBytes: 10 });
+    await cache.set('a', 'aaaa', text, 60_000);
+    await cache.set('b', 'bbbb', text, 60_000);
+    await cache.get('a', text);
+    await cache.set('c', 'cccc', text, 60_000);
+    assert.equal(await cache.get('a', text), 'aaaa');
+    assert.equal(await cache.get('b', text), undefined);
+    assert.equal(await cache.get('c', text), 'cccc');
+    // An entry bigger than the whole cache is not kept, and evicts nothing.
+    await cache.set('huge', 'x'.repeat(11), text, 60_000);
+    assert.equal(await cache.get('huge', text), undefined);
+    assert.equal(await cache.get('c', text), 'cccc');
+  });
+
   test('forgets an entry after its own TTL', async () => {
-    const cache = new MemoryCache({ maxEntries: 10 });
+    const cache = new MemoryCache({ maxEntries: 10, maxBytes: 1 << 20 });
     await cache.set('short', 'x', text, 30);
     await cache.set('long', 'y', text, 60_000);
     await sleep(80);

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
     assert.equal(config.upstreamTimeoutMs, 10_000);
     assert.deepEqual(config.upstreamTimeZone, { kind: 'fixed', offsetMinutes: 0 });
     assert.equal(config.maxRefsPerQuery, 500);
+    assert.equal(config.cacheMaxMb, 32);
     assert.equal(config.introspection, true, 'on for the demo upstream');
     assert.ok(Object.isFrozen(config));
   });
@@ -22,6 +23,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       GRAPHQL_INTROSPECTION: '',
       CACHE_URL: 'redis://cache:6379/1',
+      CACHE_MAX_MB: '64',
     });
     assert.equal(config.port, 8080);
     assert.equal(config.upstreamUrl?.pathname, '/api/open/CPack/repo-oci');
@@ -29,6 +31,7 @@ describe('loadConfig', () => {
     assert.equal(config.logLevel, 'warn');
     assert.equal(config.introspection, false, 'off against a real bk-repo unless asked for');
     assert.equal(config.cacheUrl?.protocol, 'redis:');
+    assert.equal(config.cacheMaxMb, 64);
   });
 
   test('reports every problem in one error, naming each variable', () => {

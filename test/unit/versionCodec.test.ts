@@ -101,3 +101,18 @@ describe('manifestCodec', () => {
     }
   });
 });
+
+describe('weigh', () => {
+  test('grows with the content, so a 60-layer manifest weighs more than a 1-layer one', () => {
+    const manifest = (layers: number): Manifest => ({
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      layers: Array.from({ length: layers }, () => LAYER),
+      manifests: [],
+    });
+    const small = manifestCodec.weigh(manifest(1));
+    const large = manifestCodec.weigh(manifest(60));
+    assert.ok(small >= 1024, `a fixed cost per entry: ${small}`);
+    assert.ok(large > 10 * small, `${large} vs ${small}`);
+    assert.ok(versionDetailCodec.weigh(DETAIL) > versionDetailCodec.encode(DETAIL).length);
+  });
+});
