@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { deployedGateway } from './lib/deployment.ts';
 import { SCENARIO_IDS, TARGET_IDS, type ScenarioId, type TargetId } from './scenarios.ts';
 
 export interface BenchOptions {
@@ -18,7 +19,8 @@ export interface BenchOptions {
   readonly lowLoad: boolean;
   /** Where the results go besides stdout; undefined: nowhere. */
   readonly out: string | undefined;
-  /** Node flags of the gateway processes (the README's deployment advice by default). */
+  /** The gateway processes' entry and Node flags: `npm run serve` by default. */
+  readonly gatewayEntry: string;
   readonly gatewayNodeArgs: readonly string[];
   /** The `candidate` target: its entry file and Node flags. */
   readonly candidateEntry: string;
@@ -36,12 +38,12 @@ const HELP = `Usage: node bench/run.ts [options]   (every option also has an env
   --targets <list>     BENCH_TARGETS       gateway,gateway-nocache,baseline (default all three)
   --no-low-load        BENCH_LOW_LOAD=0    skip the 1-connection added-latency measurement
   --out <file>         BENCH_OUT           results file (default BENCHMARKS.md; "-" for none)
-  --gateway-node-args  BENCH_GATEWAY_NODE_ARGS  (default "--max-old-space-size=192")
-  --candidate-entry    BENCH_CANDIDATE_ENTRY      entry of the "candidate" gateway (default src/main.ts)
+  --gateway-node-args  BENCH_GATEWAY_NODE_ARGS  (default: the flags of "npm run serve")
+  --candidate-entry    BENCH_CANDIDATE_ENTRY      entry of the "candidate" gateway (default: the gateway's)
   --candidate-node-args BENCH_CANDIDATE_NODE_ARGS its Node flags (default: the gateway's)
 
 A/B a patched copy or other flags in one run, e.g.
-  BENCH_TARGETS=gateway,candidate BENCH_CANDIDATE_ENTRY=/tmp/patched/src/main.ts npm run bench
+  BENCH_TARGETS=gateway,candidate BENCH_CANDIDATE_ENTRY=/tmp/patched/dist/main.js npm run bench
 
 Smoke run: BENCH_DURATION_S=1 BENCH_ROUNDS=1 BENCH_WARMUP_S=0 BENCH_SCENARIOS=b,d BENCH_OUT=- npm run bench
 `;
@@ -104,9 +106,9 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Be
     .split(',')
     .map((item) => number('latency', item.trim(), Number.NaN, 0));
   const out = values.out ?? env['BENCH_OUT'] ?? 'BENCHMARKS.md';
-  const gatewayNodeArgs = words(values['gateway-node-args'] ?? env['BENCH_GATEWAY_NODE_ARGS']) ?? [
-    '--max-old-space-size=192',
-  ];
+  const deployed = deployedGateway();
+  const gatewayNodeArgs =
+    words(values['gateway-node-args'] ?? env['BENCH_GATEWAY_NODE_ARGS']) ?? deployed.nodeArgs;
   return {
     durationS: number('duration', values.duration ?? env['BENCH_DURATION_S'], 5, 0.5),
     rounds: Math.round(number('rounds', values.rounds ?? env['BENCH_ROUNDS'], 3, 1)),
@@ -129,8 +131,9 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Be
     ),
     lowLoad: !(values['no-low-load'] ?? env['BENCH_LOW_LOAD'] === '0'),
     out: out === '-' || out === '' ? undefined : out,
+    gatewayEntry: deployed.entry,
     gatewayNodeArgs,
-    candidateEntry: values['candidate-entry'] ?? env['BENCH_CANDIDATE_ENTRY'] ?? 'src/main.ts',
+    candidateEntry: values['candidate-entry'] ?? env['BENCH_CANDIDATE_ENTRY'] ?? deployed.entry,
     candidateNodeArgs:
       words(values['candidate-node-args'] ?? env['BENCH_CANDIDATE_NODE_ARGS']) ?? gatewayNodeArgs,
   };

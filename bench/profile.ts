@@ -9,6 +9,7 @@ import {
   spawnServer,
   startDemoUpstreamProcess,
 } from './lib/children.ts';
+import { buildGateway, deployedGateway } from './lib/deployment.ts';
 import { runLoad, sendOnce } from './lib/load.ts';
 import { renderSummary, summarizeProfile, type CpuProfile } from './cpuprofileSummary.ts';
 import {
@@ -55,15 +56,16 @@ async function profileScenario(
   mkdirSync(dir, { recursive: true });
   const name = `gateway-${scenario}-${options.latencyMs}ms${options.cache ? '' : '-nocache'}.cpuprofile`;
   const demo = await startDemoUpstreamProcess(options.latencyMs);
+  const deployed = deployedGateway();
   try {
     const gateway = await spawnServer({
       name: 'gateway (profiled)',
       args: [
-        '--max-old-space-size=192',
+        ...deployed.nodeArgs,
         '--cpu-prof',
         `--cpu-prof-dir=${dir}`,
         `--cpu-prof-name=${name}`,
-        'src/main.ts',
+        deployed.entry,
       ],
       env: cleanEnv({
         UPSTREAM_URL: demo.url,
@@ -133,6 +135,7 @@ async function main(): Promise<void> {
     if (!SCENARIO_IDS.includes(id) || id === 'a')
       throw new Error(`cannot profile scenario "${id}" (b–e)`);
   }
+  buildGateway();
   const options = {
     durationS: Number(values.duration),
     warmupS: Number(values.warmup),

@@ -199,7 +199,7 @@ export function renderResults(
     `CPU: ${info.cpuModel}, ${info.cores} cores (load average at start ${info.loadAverage.map((n) => n.toFixed(2)).join(' ')}).`,
     `Settings: ${info.durationS} s per round, ${info.rounds} rounds per target alternated round by round ` +
       `(A B C, C B A, …), ${info.warmupS} s unmeasured warm-up per target and scenario, ` +
-      `${info.connections} connections; gateway run as \`node ${info.gatewayNodeArgs.join(' ')} src/main.ts\`` +
+      `${info.connections} connections; gateway run as \`${info.gateway}\` (\`npm run serve\`)` +
       (info.candidate ? `, candidate as \`${info.candidate}\`. ` : '. ') +
       `Command: \`${info.command}\`.`,
     '',
@@ -214,7 +214,7 @@ export function renderResults(
     '',
     'Scenarios: ' +
       SCENARIO_IDS.map((id) => `(${id}) ${SCENARIOS[id].title}`).join('; ') +
-      '. Targets: `direct` = the demo upstream; `gateway` = `src/main.ts` as deployed (info logging ' +
+      '. Targets: `direct` = the demo upstream; `gateway` = the compiled gateway as deployed (info logging ' +
       'to a drained pipe, metrics, limits, in-memory cache, SUBGRAPH_SECRET set); ' +
       '`gateway-nocache` = the same with CACHE_TTL_TAG_MS=CACHE_TTL_DIGEST_MS=0 (in-flight ' +
       'coalescing stays on); `baseline` = bench/baseline (Apollo Server standalone + RESTDataSource).',

@@ -1,3 +1,4 @@
+import { buildGateway } from './lib/deployment.ts';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
@@ -102,7 +103,7 @@ async function startTargets(options: BenchOptions): Promise<Targets> {
             args:
               target === 'candidate'
                 ? [...options.candidateNodeArgs, options.candidateEntry]
-                : [...options.gatewayNodeArgs, 'src/main.ts'],
+                : [...options.gatewayNodeArgs, options.gatewayEntry],
             env: gatewayEnv(
               target === 'gateway-nocache'
                 ? { CACHE_TTL_TAG_MS: '0', CACHE_TTL_DIGEST_MS: '0' }
@@ -278,6 +279,7 @@ async function main(): Promise<void> {
       `${options.connections} connections, scenarios ${options.scenarios.join(',')}, ` +
       `latencies ${options.latencies.join(',')} ms, targets ${options.targets.join(',')}`,
   );
+  buildGateway();
   const targets = await startTargets(options);
   const cells: Cell[] = [];
   const lowLoad: Cell[] = [];
@@ -335,7 +337,7 @@ async function main(): Promise<void> {
       rounds: options.rounds,
       warmupS: options.warmupS,
       connections: options.connections,
-      gatewayNodeArgs: options.gatewayNodeArgs,
+      gateway: `node ${[...options.gatewayNodeArgs, options.gatewayEntry].join(' ')}`,
       candidate: targets.servers.candidate
         ? `node ${[...options.candidateNodeArgs, options.candidateEntry].join(' ')}`
         : undefined,

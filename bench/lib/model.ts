@@ -39,7 +39,8 @@ export interface RunInfo {
   readonly rounds: number;
   readonly warmupS: number;
   readonly connections: number;
-  readonly gatewayNodeArgs: readonly string[];
+  /** How the `gateway` target ran: `npm run serve`'s command unless overridden. */
+  readonly gateway: string;
   /** How the `candidate` target ran, when it did. */
   readonly candidate: string | undefined;
   /** VmHWM of each target right after start-up, MB. */

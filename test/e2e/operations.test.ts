@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
 import { describe, test } from 'node:test';
 import { request } from 'undici';
+import { deployedGateway } from '../../bench/lib/deployment.ts';
 import { startDemoUpstream } from '../../src/demo/demoUpstream.ts';
 import { startTestGateway } from '../helpers/startGateway.ts';
 
@@ -118,6 +120,33 @@ describe('process lifecycle', () => {
     };
     assert.equal(response.statusCode, 200);
     assert.equal(typeof body.data?.imageVersion?.basic?.size, 'number');
+    const [code] = (await once(child, 'exit')) as [number];
+    assert.equal(code, 0);
+  });
+});
+
+describe('production build', () => {
+  test('npm run build, then the serve command with its heap flags, answers queries', async (t) => {
+    await promisify(execFile)('npm', ['run', '--silent', 'build']);
+    const { nodeArgs, entry } = deployedGateway();
+    await using upstream = await startDemoUpstream();
+    const child = spawn(process.execPath, [...nodeArgs, entry], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', UPSTREAM_URL: upstream.url },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    t.after(() => child.kill('SIGKILL'));
+    const url = await readyUrl(child.stdout);
+    const response = await request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-devops-access-token': 'demo-token' },
+      body: JSON.stringify({ query: ALPINE }),
+    });
+    const body = (await response.body.json()) as {
+      data?: { imageVersion?: { basic?: { size?: number } } };
+    };
+    assert.equal(typeof body.data?.imageVersion?.basic?.size, 'number');
+    assert.equal(upstream.callCount(), 1);
+    child.kill('SIGTERM');
     const [code] = (await once(child, 'exit')) as [number];
     assert.equal(code, 0);
   });
