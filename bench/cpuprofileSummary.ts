@@ -45,11 +45,21 @@ export interface ProfileSummary {
   readonly busyMs: number;
   readonly functions: readonly SummaryRow[];
   readonly modules: readonly SummaryRow[];
-  /** The gateway's own functions (`/src/`) by total time: their own plus their callees'. */
+  /** The gateway's own functions (`/src/` or `/dist/`) by total time: their own plus their callees'. */
   readonly sourceTotals: readonly SummaryRow[];
 }
 
 const SPECIAL = new Set(['(idle)', '(program)', '(garbage collector)', '(root)']);
+
+/**
+ * Where the gateway's own code starts in a script URL: its sources (`/src/`, when run as
+ * TypeScript) or their compiled output (`/dist/`, as deployed); -1 for anything else.
+ */
+function ownCodeIndex(url: string): number {
+  if (url.includes('/node_modules/')) return -1;
+  const src = url.indexOf('/src/');
+  return src !== -1 ? src : url.indexOf('/dist/');
+}
 
 /** `file:///…/node_modules/@scope/pkg/lib/x.js` → `@scope/pkg`; `file:///…/src/a/b.ts` → `src/a`. */
 export function moduleOf(frame: CallFrame): string {
@@ -62,7 +72,7 @@ export function moduleOf(frame: CallFrame): string {
     const [first = '', second = ''] = url.slice(nodeModules + '/node_modules/'.length).split('/');
     return first.startsWith('@') ? `${first}/${second}` : first;
   }
-  const src = url.indexOf('/src/');
+  const src = ownCodeIndex(url);
   if (src !== -1) {
     const parts = url.slice(src + 1).split('/');
     return parts.length > 2 ? `${parts[0]}/${parts[1]}` : (parts[0] ?? url);
@@ -73,7 +83,7 @@ export function moduleOf(frame: CallFrame): string {
 function locationOf(frame: CallFrame): string {
   if (frame.url === '') return '';
   const nodeModules = frame.url.lastIndexOf('/node_modules/');
-  const src = frame.url.indexOf('/src/');
+  const src = ownCodeIndex(frame.url);
   const path =
     nodeModules !== -1
       ? frame.url.slice(nodeModules + '/node_modules/'.length)
@@ -132,7 +142,7 @@ export function summarizeProfile(
     const onStack = new Set<string>();
     for (let id: number | undefined = sampled; id !== undefined; id = parents.get(id)) {
       const caller = frames.get(id);
-      if (caller && caller.url.includes('/src/')) onStack.add(nameOf(caller));
+      if (caller && ownCodeIndex(caller.url) !== -1) onStack.add(nameOf(caller));
     }
     for (const key of onStack)
       sourceTotals.set(key, (sourceTotals.get(key) ?? 0) + duration / 1000);
@@ -163,7 +173,7 @@ export function renderSummary(summary: ProfileSummary): string {
     '',
     ...table('Package or source folder (self time)', summary.modules),
     '',
-    ...table('Gateway function in src/ (total time: self + callees)', summary.sourceTotals),
+    ...table('Gateway function (src/, or dist/ as compiled; total time: self + callees)', summary.sourceTotals),
   ].join('\n');
 }
 
