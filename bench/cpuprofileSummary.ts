@@ -173,7 +173,10 @@ export function renderSummary(summary: ProfileSummary): string {
     '',
     ...table('Package or source folder (self time)', summary.modules),
     '',
-    ...table('Gateway function (src/, or dist/ as compiled; total time: self + callees)', summary.sourceTotals),
+    ...table(
+      'Gateway function (src/, or dist/ as compiled; total time: self + callees)',
+      summary.sourceTotals,
+    ),
   ].join('\n');
 }
 
