@@ -32,6 +32,11 @@ export interface BkRepoClientOptions {
   /** The zone of zone-less upstream dates when the response has no `X-BKREPO-Time-Zone` header. */
   readonly timeZone: TimeZone;
   readonly onCall?: (event: UpstreamCallEvent) => void;
+  /**
+   * Where the requests go instead of the client's own keep-alive Pool to `baseUrl`'s origin: for
+   * the operation tests, an undici MockPool. A given dispatcher is its owner's to close.
+   */
+  readonly dispatcher?: Dispatcher;
 }
 
 export interface TagListQuery {
@@ -59,22 +64,17 @@ export interface CallContext {
  * gateway's model or throwing a catalogue error. Uses one keep-alive undici Pool.
  */
 export class BkRepoClient implements VersionSource {
-  readonly #pool: Pool;
+  readonly #dispatcher: Dispatcher;
+  /** Whether the client made its dispatcher, and so closes it. */
+  readonly #ownsDispatcher: boolean;
   readonly #basePath: string;
   readonly #options: BkRepoClientOptions;
 
   constructor(options: BkRepoClientOptions) {
     this.#options = options;
     this.#basePath = options.baseUrl.pathname.replace(/\/+$/, '');
-    this.#pool = new Pool(options.baseUrl.origin, {
-      connections: options.connections,
-      pipelining: 1,
-      connect: { timeout: options.connectTimeoutMs },
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-      keepAliveTimeout: 30_000,
-      maxResponseSize: options.maxResponseBytes,
-    });
+    this.#ownsDispatcher = options.dispatcher === undefined;
+    this.#dispatcher = options.dispatcher ?? keepAlivePool(options);
   }
 
   async getVersionDetail(ref: ImageVersionRef, context: CallContext): Promise<VersionDetail> {
@@ -103,29 +103,27 @@ export class BkRepoClient implements VersionSource {
 
   /** Closes the pool after the calls in flight finish. */
   async close(): Promise<void> {
-    await this.#pool.close();
+    if (this.#ownsDispatcher) await this.#dispatcher.close();
   }
 
-  #call<T>(
+  /**
+   * One call: the HTTP exchange runs under the caller's per-request cap, the decoding after it, so
+   * a slot is freed for the caller's next call as soon as the body is read.
+   */
+  async #call<T>(
     endpoint: UpstreamEndpoint,
     path: string,
     context: CallContext,
     decode: (result: UpstreamResult, zone: TimeZone) => T,
   ): Promise<T> {
-    const call = (): Promise<T> => this.#callNow(endpoint, path, context, decode);
-    return context.admit ? context.admit(call) : call();
-  }
-
-  async #callNow<T>(
-    endpoint: UpstreamEndpoint,
-    path: string,
-    context: CallContext,
-    decode: (result: UpstreamResult, zone: TimeZone) => T,
-  ): Promise<T> {
-    const started = performance.now();
+    let started = performance.now();
     let outcome = 'ok';
     try {
-      const response = await this.#send(path, context);
+      const exchange = (): Promise<UpstreamResponse> => {
+        started = performance.now();
+        return this.#send(path, context);
+      };
+      const response = await (context.admit ? context.admit(exchange) : exchange());
       const zone = zoneFrom(response.headers) ?? this.#options.timeZone;
       const traceId = headerValue(response.headers, 'x-bkrepo-rid');
       return decode(decodeEnvelope(response.statusCode, response.body, traceId), zone);
@@ -138,17 +136,14 @@ export class BkRepoClient implements VersionSource {
     }
   }
 
-  async #send(
-    path: string,
-    context: CallContext,
-  ): Promise<{ statusCode: number; headers: Dispatcher.ResponseData['headers']; body: string }> {
+  async #send(path: string, context: CallContext): Promise<UpstreamResponse> {
     const headers: Record<string, string> = {
       accept: 'application/json',
       'accept-language': 'en',
       'x-devops-access-token': context.token,
     };
     if (context.requestId) headers['x-request-id'] = context.requestId;
-    const response = await this.#pool.request({
+    const response = await this.#dispatcher.request({
       method: 'GET',
       path: this.#basePath + path,
       headers,
@@ -158,6 +153,24 @@ export class BkRepoClient implements VersionSource {
     const body = await response.body.text();
     return { statusCode: response.statusCode, headers: response.headers, body };
   }
+}
+
+function keepAlivePool(options: BkRepoClientOptions): Pool {
+  return new Pool(options.baseUrl.origin, {
+    connections: options.connections,
+    pipelining: 1,
+    connect: { timeout: options.connectTimeoutMs },
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+    keepAliveTimeout: 30_000,
+    maxResponseSize: options.maxResponseBytes,
+  });
+}
+
+interface UpstreamResponse {
+  readonly statusCode: number;
+  readonly headers: Dispatcher.ResponseData['headers'];
+  readonly body: string;
 }
 
 function segment(value: string): string {
