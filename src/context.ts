@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config/config.ts';
-import type { Caller, Loaders } from './loaders/createLoaders.ts';
+import { createLoaders, type Caller, type Loaders } from './loaders/createLoaders.ts';
 import type { VersionSource } from './upstream/VersionSource.ts';
 
 /** What every resolver of one GraphQL request can reach. */
@@ -10,4 +10,24 @@ export interface GatewayContext {
   readonly source: VersionSource;
   readonly config: Config;
   readonly log: FastifyBaseLogger;
+}
+
+export interface ContextInput {
+  readonly caller: Caller;
+  readonly source: VersionSource;
+  readonly config: Config;
+  readonly log: FastifyBaseLogger;
+}
+
+/** One request's context, with loaders of its own: nothing loaded for one caller reaches another. */
+export function createContext({ caller, source, config, log }: ContextInput): GatewayContext {
+  return {
+    caller,
+    loaders: createLoaders(source, caller, {
+      concurrencyPerRequest: config.upstreamConcurrencyPerRequest,
+    }),
+    source,
+    config,
+    log,
+  };
 }

@@ -1,27 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
 import fastifyApollo from '@as-integrations/fastify';
-import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import type { GraphQLError, ValidationContext } from 'graphql';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyMetrics from 'fastify-metrics';
+import { createApolloServer } from './apolloServer.ts';
 import type { Config } from './config/config.ts';
-import type { GatewayContext } from './context.ts';
-import { formatError } from './errors/formatError.ts';
+import { createContext, type GatewayContext } from './context.ts';
 import { registerHealthRoutes, type Readiness } from './http/healthRoutes.ts';
-import { createLoaders } from './loaders/createLoaders.ts';
 import { OneLineRequestLog } from './observability/OneLineRequestLog.ts';
 import { createUpstreamMetrics } from './observability/upstreamMetrics.ts';
-import { errorLoggingPlugin } from './plugins/errorLogging.ts';
-import { subgraphSecretPlugin } from './plugins/subgraphSecret.ts';
-import { createSchema } from './schema.ts';
 import { BkRepoClient } from './upstream/BkRepoClient.ts';
 import { createVersionSource } from './upstream/createVersionSource.ts';
 
@@ -88,47 +75,17 @@ export async function createGateway(config: Config, options: GatewayOptions): Pr
   });
   const source = await createVersionSource(client, config, app.log);
 
-  const apollo = new ApolloServer<GatewayContext>({
-    schema: createSchema({ maxRefsPerQuery: config.maxRefsPerQuery }),
-    formatError,
-    introspection: config.introspection,
-    includeStacktraceInErrorResponses: false,
-    // Automatic persisted queries answer with codes outside the gateway's catalogue.
-    persistedQueries: false,
-    parseOptions: { maxTokens: config.maxQueryTokens },
-    validationRules: [
-      maxDepthRule({ n: config.maxQueryDepth, ...reportAsValidationError }),
-      maxAliasesRule({ n: config.maxQueryAliases, ...reportAsValidationError }),
-    ],
-    // main.ts owns the signals, so shutdown happens once and in order.
-    stopOnTerminationSignals: false,
-    logger: app.log,
-    plugins: [
-      // Federated traces are for Apollo GraphOS; computing them costs every request.
-      ApolloServerPluginInlineTraceDisabled(),
-      // The schema declares no cache hints, and the plugin would wrap every field's resolver to
-      // collect them: on a list of 60 layers that is 180 wrapped calls for nothing.
-      ApolloServerPluginCacheControlDisabled(),
-      errorLoggingPlugin(),
-      subgraphSecretPlugin(config.subgraphSecret),
-      ...(config.introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
-    ],
-  });
+  const apollo = createApolloServer(config, app.log);
   await apollo.start();
 
   await app.register(fastifyApollo(apollo), {
-    context: async (request: FastifyRequest): Promise<GatewayContext> => {
-      const caller = { token: tokenOf(request), requestId: request.id };
-      return {
-        caller,
-        loaders: createLoaders(source, caller, {
-          concurrencyPerRequest: config.upstreamConcurrencyPerRequest,
-        }),
+    context: async (request: FastifyRequest): Promise<GatewayContext> =>
+      createContext({
+        caller: { token: tokenOf(request), requestId: request.id },
         source,
         config,
         log: request.log,
-      };
-    },
+      }),
   });
 
   registerHealthRoutes(app, readiness);
@@ -162,16 +119,6 @@ export async function createGateway(config: Config, options: GatewayOptions): Pr
     },
   };
 }
-
-// graphql-armor throws by default, which Apollo treats as a crash; reported, it is an ordinary
-// validation error (BAD_USER_INPUT) that names the limit.
-const reportAsValidationError = {
-  exposeLimits: true,
-  propagateOnRejection: false,
-  onReject: [
-    (context: ValidationContext | null, error: GraphQLError) => context?.reportError(error),
-  ],
-};
 
 function tokenOf(request: FastifyRequest): string | undefined {
   const value = request.headers[TOKEN_HEADER];
