@@ -17,6 +17,8 @@ export interface BenchOptions {
   readonly targets: readonly TargetId[];
   /** The 1-connection, 5 ms measurement of added latency. */
   readonly lowLoad: boolean;
+  /** The dashboard wall-time measurement (100 and 500 refs at 20 ms upstream latency). */
+  readonly dashboard: boolean;
   /** Where the results go besides stdout; undefined: nowhere. */
   readonly out: string | undefined;
   /** The gateway processes' entry and Node flags: `npm run serve` by default. */
@@ -37,6 +39,7 @@ const HELP = `Usage: node bench/run.ts [options]   (every option also has an env
   --latencies <list>   BENCH_LATENCIES     upstream latencies in ms (default 0,5)
   --targets <list>     BENCH_TARGETS       gateway,gateway-nocache,baseline (default all three)
   --no-low-load        BENCH_LOW_LOAD=0    skip the 1-connection added-latency measurement
+  --no-dashboard       BENCH_DASHBOARD=0   skip the 100/500-ref dashboard wall-time measurement
   --out <file>         BENCH_OUT           results file (default BENCHMARKS.md; "-" for none)
   --gateway-node-args  BENCH_GATEWAY_NODE_ARGS  (default: the flags of "npm run serve")
   --candidate-entry    BENCH_CANDIDATE_ENTRY      entry of the "candidate" gateway (default: the gateway's)
@@ -91,6 +94,7 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Be
       latencies: { type: 'string' },
       targets: { type: 'string' },
       'no-low-load': { type: 'boolean' },
+      'no-dashboard': { type: 'boolean' },
       out: { type: 'string' },
       'gateway-node-args': { type: 'string' },
       'candidate-entry': { type: 'string' },
@@ -130,6 +134,7 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Be
       ['gateway', 'gateway-nocache', 'baseline'],
     ),
     lowLoad: !(values['no-low-load'] ?? env['BENCH_LOW_LOAD'] === '0'),
+    dashboard: !(values['no-dashboard'] ?? env['BENCH_DASHBOARD'] === '0'),
     out: out === '-' || out === '' ? undefined : out,
     gatewayEntry: deployed.entry,
     gatewayNodeArgs,

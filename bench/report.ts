@@ -1,3 +1,4 @@
+import type { DashboardRow } from './dashboardWallTime.ts';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Cell, RoundSample, RunInfo } from './lib/model.ts';
 import { fmt, fmtSpread, spread, type Spread } from './lib/stats.ts';
@@ -185,11 +186,43 @@ function targetsSection(info: RunInfo, cells: readonly Cell[], lowLoad: readonly
   return lines;
 }
 
+/**
+ * Wall time of one big `imageVersions` request beside the ideal (the goal is within 1.3×) and
+ * beside the same calls made straight to the upstream, which is what the upstream allows.
+ */
+function dashboardSection(rows: readonly DashboardRow[]): string[] {
+  const first = rows[0];
+  return [
+    `### Dashboards: many versions in one request (${first?.latencyMs ?? 20} ms upstream latency)`,
+    '',
+    `One \`imageVersions\` request for N distinct versions of demo/ci-builds (cache off, one request ` +
+      `at a time, ${first?.requests ?? 0} measured after ${first?.warmups ?? 0} unmeasured). ` +
+      'Ideal = N ÷ cap × latency, with cap = `UPSTREAM_CONCURRENCY_PER_REQUEST` at its default. ' +
+      'Direct = the same N detail calls sent straight to the demo upstream by a bare undici Pool, ' +
+      'cap at a time: the floor that the upstream and the loopback allow (N ÷ cap is not whole, ' +
+      'and each call takes a little more than the nominal latency). Gateway − direct is what the ' +
+      'gateway itself adds.',
+    '',
+    '| Refs | Cap | Ideal ms | Direct ms | Gateway ms | Gateway − direct ms | Gateway ÷ ideal | Goal | Upstream calls | Errors |',
+    '| --: | --: | --: | --: | --: | --: | --: | --- | --: | --: |',
+    ...rows.map((row) => {
+      const ratio = row.wallMs.median / row.idealMs;
+      const verdict = ratio <= 1.3 ? 'met' : '**not met**';
+      return (
+        `| ${row.refs} | ${row.cap} | ${fmt(row.idealMs)} | ${fmtSpread(row.directMs)} | ` +
+        `${fmtSpread(row.wallMs)} | ${fmt(row.wallMs.median - row.directMs.median)} | ` +
+        `${ratio.toFixed(2)}× | ≤ 1.3×: ${verdict} | ${fmtSpread(row.upstreamCalls)} | ${row.errors} |`
+      );
+    }),
+  ];
+}
+
 /** The results section of BENCHMARKS.md, also printed to stdout. */
 export function renderResults(
   info: RunInfo,
   cells: readonly Cell[],
   lowLoad: readonly Cell[],
+  dashboards: readonly DashboardRow[] = [],
 ): string {
   const versions = Object.entries(info.versions)
     .map(([name, version]) => `${name} ${version}`)
@@ -236,6 +269,7 @@ export function renderResults(
       '',
     );
   }
+  if (dashboards.length > 0) lines.push(...dashboardSection(dashboards), '');
   if (info.dataChecks.length > 0) {
     lines.push('### Same data', '', ...info.dataChecks.map((note) => `- ${note}`), '');
   }

@@ -1,4 +1,5 @@
-import { buildGateway } from './lib/deployment.ts';
+import { measureDashboards, type DashboardRow } from './dashboardWallTime.ts';
+import { buildGateway, deployedGateway } from './lib/deployment.ts';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
@@ -34,6 +35,9 @@ import {
  */
 
 const LOW_LOAD_LATENCY_MS = 5;
+/** The dashboard scenario: 100 and 500 distinct versions at 20 ms per upstream call. */
+const DASHBOARD_REF_COUNTS = [100, 500] as const;
+const DASHBOARD_LATENCY_MS = 20;
 const MIB_TO_MB = (1024 * 1024) / 1e6;
 
 function progress(message: string): void {
@@ -314,6 +318,18 @@ async function main(): Promise<void> {
       if (targets.servers.baseline) jobs.push({ scenario: 'c', target: 'baseline' });
       lowLoad.push(...(await measureJobs(targets, jobs, LOW_LOAD_LATENCY_MS, 1, options)));
     }
+    let dashboards: readonly DashboardRow[] = [];
+    if (options.dashboard) {
+      // Its own upstream and gateway, so the other targets sit idle rather than stopped.
+      dashboards = await measureDashboards({
+        refCounts: DASHBOARD_REF_COUNTS,
+        latencyMs: DASHBOARD_LATENCY_MS,
+        warmups: 20,
+        repeats: Math.max(10, options.rounds),
+        deployment: { ...deployedGateway(), nodeArgs: options.gatewayNodeArgs },
+        progress,
+      });
+    }
 
     const info: RunInfo = {
       date: new Date().toISOString(),
@@ -346,7 +362,7 @@ async function main(): Promise<void> {
       dataChecks,
       command: commandLine(options),
     };
-    const markdown = renderResults(info, cells, lowLoad);
+    const markdown = renderResults(info, cells, lowLoad, dashboards);
     process.stdout.write(`${markdown}\n`);
     if (options.out) {
       writeResults(options.out, markdown);
@@ -368,6 +384,7 @@ function commandLine(options: BenchOptions): string {
     `BENCH_TARGETS=${options.targets.join(',')}`,
   ];
   if (!options.lowLoad) env.push('BENCH_LOW_LOAD=0');
+  if (!options.dashboard) env.push('BENCH_DASHBOARD=0');
   if (options.targets.includes('candidate')) {
     env.push(
       `BENCH_CANDIDATE_ENTRY=${options.candidateEntry}`,

@@ -71,7 +71,9 @@ export async function runLoad(
 }
 
 /** One request outside the load, to check that a target answers a scenario correctly. */
-export async function sendOnce(request: LoadRequest): Promise<{ status: number; body: string }> {
+export async function sendOnce(
+  request: Omit<LoadRequest, 'verifyBody'>,
+): Promise<{ status: number; body: string }> {
   const response = await fetch(request.url, {
     method: request.method,
     headers: request.headers,

@@ -327,6 +327,35 @@ const otherDockerLocal: Repository = {
   ],
 };
 
+/** How many builds `demo/ci-builds` holds: enough for a dashboard of 500 distinct versions. */
+export const CI_BUILD_COUNT = 600;
+
+/**
+ * A pipeline that pushes one tag per build, `build-1` to `build-600`, one a day before 2024-10-12:
+ * hundreds of versions of one image, for dashboards and for paging through a long tag list.
+ */
+const demoCiBuilds: Repository = {
+  projectId: 'demo',
+  name: 'ci-builds',
+  type: 'DOCKER',
+  flavour: 'current',
+  versions: Array.from({ length: CI_BUILD_COUNT }, (_, index) => {
+    const build = index + 1;
+    const pushedAt = plusSeconds('2024-10-12T10:00:00', (build - CI_BUILD_COUNT) * 86_400);
+    const manifest = simpleImage(
+      `ci-app-build-${build}`,
+      `${pushedAt.slice(0, 10)}T01:00:00Z`,
+      8_000_000 + build * 1_024,
+      '["/app/server"]',
+    );
+    return version('team/ci-app', `build-${build}`, manifest, {
+      pushedAt,
+      downloads: build % 17,
+      stageTag: build % 10 === 0 ? ['@release'] : [],
+    });
+  }),
+};
+
 export const REPOSITORIES: readonly Repository[] = [
   demoDockerLocal,
   demoOciLocal,
@@ -335,5 +364,6 @@ export const REPOSITORIES: readonly Repository[] = [
   demoPre31,
   demoCpack,
   demoPrivate,
+  demoCiBuilds,
   otherDockerLocal,
 ];
