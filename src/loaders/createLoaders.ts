@@ -35,9 +35,10 @@ export interface LoaderOptions {
 }
 
 /**
- * Builds a request's loaders. Each batch function makes one upstream call per distinct key,
- * all started together, those that reach bk-repo under the request's concurrency cap, and answers every key with its value
- * or its own Error, in key order, so one failing version never fails the others.
+ * Builds a request's loaders. Each batch function makes one upstream call per distinct key, all
+ * started together (those that reach bk-repo under the request's concurrency cap), and answers
+ * every key with its value or its own Error, in key order, so one failing version never fails
+ * the others.
  */
 export function createLoaders(
   source: VersionSource,
