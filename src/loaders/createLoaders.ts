@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import DataLoader from 'dataloader';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { ImageRef } from '../domain/imageRef.ts';
@@ -53,7 +54,15 @@ export function createLoaders(
       : {
           token: caller.token,
           requestId: caller.requestId,
-          admit: (call) => (limit ??= pLimit(options.concurrencyPerRequest))(call),
+          admit: async (call) => {
+            limit ??= pLimit(options.concurrencyPerRequest);
+            const result = await limit(call);
+            // While other calls of this request are in flight, the caller's work on this answer
+            // waits one turn of the event loop: every response that has arrived meanwhile is read
+            // first, and every slot it frees refilled, so bk-repo never idles on our CPU.
+            if (limit.activeCount > 0) await nextTurn();
+            return result;
+          },
         };
   const batchOf = <K, T>(
     fetch: (key: K, context: CallContext) => Promise<T>,
