@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { request } from 'undici';
 import { DEMO_TOKENS } from '../../src/demo/accessTokens.ts';
 import { startDemoUpstream, type DemoUpstream } from '../../src/demo/demoUpstream.ts';
+import { SEED_DOC_EXAMPLE } from '../fixtures/seedDocExample.ts';
 import {
   detail,
   detailPath,
@@ -174,46 +175,7 @@ describe('version detail, other repositories', () => {
     const answer = await get(base, detailPath('legacy', 'docker://hello-world', 'v1'));
     assert.equal(answer.status, 200);
     assert.equal(answer.headers['x-bkrepo-time-zone'], undefined);
-    assert.deepEqual(json<Envelope>(answer).data, {
-      basic: {
-        domain: 'bkrepo.example.com',
-        size: 2487,
-        version: 'v1',
-        createdBy: 'owen',
-        createdDate: '2020-09-17 03:48:42.896Z',
-        lastModifiedBy: 'admin',
-        lastModifiedDate: '2020-09-10T14:49:37.904',
-        downloadCount: 0,
-        sha256: 'fce289e99eb9bca977dae136fbe2a82b6b7d4c372474c9235adc1741675f587e',
-        os: 'linux',
-      },
-      history: [
-        {
-          created: '2019-01-01T01:29:27.416803627Z',
-          created_by:
-            '/bin/sh -c #(nop) COPY file:f77490f70ce51da25bd21bfc30cb5e1a24b2b65eb37d4af0c327ddc24f0986a6 in / ',
-        },
-        {
-          created: '2019-01-01T01:29:27.650294696Z',
-          created_by: '/bin/sh -c #(nop)  CMD ["/hello"]',
-        },
-      ],
-      metadata: {
-        'docker.manifest': 'v1',
-        sha256: '92c7f9c92844bbbb5d0a101b22f7c2a7949e40f8ea90c8b3bc396879d95e899a',
-        'docker.repoName': 'hello-world',
-        'docker.manifest.digest':
-          'sha256:92c7f9c92844bbbb5d0a101b22f7c2a7949e40f8ea90c8b3bc396879d95e899a',
-        'docker.manifest.type': 'application/vnd.docker.distribution.manifest.v2+json',
-      },
-      layers: [
-        {
-          mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-          size: 977,
-          digest: 'sha256:1b930d010525941c1d56ec53b97bd057a67ae1865eebf042686d2a2d18271ced',
-        },
-      ],
-    });
+    assert.deepEqual(json<Envelope>(answer).data, SEED_DOC_EXAMPLE.data);
   });
 
   test('legacy answers a missing version with HTTP 200, code 0 and null data', async () => {

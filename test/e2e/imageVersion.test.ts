@@ -1,66 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { nginxIndex } from '../../src/demo/images.ts';
+import { FULL_VERSION } from '../fixtures/queries.ts';
 import { startTestGateway } from '../helpers/startGateway.ts';
-
-const FULL_VERSION = /* GraphQL */ `
-  query Full($projectId: String!, $repoName: String!, $packageKey: String!, $version: String!) {
-    imageVersion(
-      projectId: $projectId
-      repoName: $repoName
-      packageKey: $packageKey
-      version: $version
-    ) {
-      projectId
-      repoName
-      packageKey
-      version
-      digest
-      mediaType
-      basic {
-        version
-        size
-        createdBy
-        createdDate
-        lastModifiedBy
-        lastModifiedDate
-        downloadCount
-        sha256
-        md5
-        domain
-        os
-        fullPath
-        stageTag
-        platform
-        federatedSource
-        projectId
-        repoName
-      }
-      platforms {
-        os
-        architecture
-        variant
-      }
-      history {
-        created
-        createdBy
-        emptyLayer
-        instruction
-      }
-      metadata {
-        key
-        value
-        system
-        description
-      }
-      layers {
-        mediaType
-        size
-        digest
-      }
-    }
-  }
-`;
 
 interface Basic {
   version: string | null;

@@ -9,6 +9,8 @@ import { createContext, type GatewayContext } from '../../src/context.ts';
 import { BkRepoClient } from '../../src/upstream/BkRepoClient.ts';
 import { createVersionSource } from '../../src/upstream/createVersionSource.ts';
 import type { ClosableVersionSource } from '../../src/upstream/createVersionSource.ts';
+import { FULL_VERSION } from '../fixtures/queries.ts';
+import { SEED_DOC_EXAMPLE } from '../fixtures/seedDocExample.ts';
 
 /*
  * The operation ring: the real schema, resolvers, loaders, decoders and error seam, run through
@@ -21,53 +23,6 @@ const PREFIX = '/api/open/CPack/repo-oci';
 const TOKEN = 'token-of-the-caller';
 const config = defaultConfig({ logLevel: 'silent', cacheTtlTagMs: 0, cacheTtlDigestMs: 0 });
 const log = Fastify({ logger: { level: 'silent' } }).log;
-
-/** The example response of the seed API doc, as it stands there. */
-const SEED_EXAMPLE = {
-  code: 0,
-  message: null,
-  data: {
-    basic: {
-      domain: 'bkrepo.example.com',
-      size: 2487,
-      version: 'v1',
-      createdBy: 'owen',
-      createdDate: '2020-09-17 03:48:42.896Z',
-      lastModifiedBy: 'admin',
-      lastModifiedDate: '2020-09-10T14:49:37.904',
-      downloadCount: 0,
-      sha256: 'fce289e99eb9bca977dae136fbe2a82b6b7d4c372474c9235adc1741675f587e',
-      os: 'linux',
-    },
-    history: [
-      {
-        created: '2019-01-01T01:29:27.416803627Z',
-        created_by:
-          '/bin/sh -c #(nop) COPY file:f77490f70ce51da25bd21bfc30cb5e1a24b2b65eb37d4af0c327ddc24f0986a6 in / ',
-      },
-      {
-        created: '2019-01-01T01:29:27.650294696Z',
-        created_by: '/bin/sh -c #(nop)  CMD ["/hello"]',
-      },
-    ],
-    metadata: {
-      'docker.manifest': 'v1',
-      sha256: '92c7f9c92844bbbb5d0a101b22f7c2a7949e40f8ea90c8b3bc396879d95e899a',
-      'docker.repoName': 'hello-world',
-      'docker.manifest.digest':
-        'sha256:92c7f9c92844bbbb5d0a101b22f7c2a7949e40f8ea90c8b3bc396879d95e899a',
-      'docker.manifest.type': 'application/vnd.docker.distribution.manifest.v2+json',
-    },
-    layers: [
-      {
-        mediaType: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-        size: 977,
-        digest: 'sha256:1b930d010525941c1d56ec53b97bd057a67ae1865eebf042686d2a2d18271ced',
-      },
-    ],
-  },
-  traceId: '',
-};
 
 const MANIFEST_DIGEST = `sha256:${'a'.repeat(64)}`;
 const LAYER_DIGEST = `sha256:${'b'.repeat(64)}`;
@@ -228,61 +183,10 @@ async function execute(
   return JSON.parse(JSON.stringify(response.body.singleResult)) as Result;
 }
 
-const IMAGE_VERSION = /* GraphQL */ `
-  query Version($projectId: String!, $repoName: String!, $packageKey: String!, $version: String!) {
-    imageVersion(
-      projectId: $projectId
-      repoName: $repoName
-      packageKey: $packageKey
-      version: $version
-    ) {
-      digest
-      mediaType
-      basic {
-        version
-        size
-        createdBy
-        createdDate
-        lastModifiedDate
-        downloadCount
-        sha256
-        md5
-        domain
-        os
-        fullPath
-        stageTag
-        platform
-      }
-      platforms {
-        os
-        architecture
-        variant
-      }
-      history {
-        created
-        createdBy
-        emptyLayer
-        instruction
-      }
-      metadata {
-        key
-        value
-        system
-        description
-      }
-      layers {
-        mediaType
-        size
-        digest
-      }
-    }
-  }
-`;
-
 describe('imageVersion through executeOperation', () => {
   test('maps the seed doc example field by field, with its embedded layers and no manifest call', async () => {
-    expectCall(detailPath('demo', 'legacy', 'docker://hello-world', 'v1'), 200, SEED_EXAMPLE);
-    const result = await execute(IMAGE_VERSION, {
+    expectCall(detailPath('demo', 'legacy', 'docker://hello-world', 'v1'), 200, SEED_DOC_EXAMPLE);
+    const result = await execute(FULL_VERSION, {
       projectId: 'demo',
       repoName: 'legacy',
       packageKey: 'docker://hello-world',
@@ -291,6 +195,10 @@ describe('imageVersion through executeOperation', () => {
     assert.equal(result.errors, undefined);
     assert.deepEqual(result.data, {
       imageVersion: {
+        projectId: 'demo',
+        repoName: 'legacy',
+        packageKey: 'docker://hello-world',
+        version: 'v1',
         digest: 'sha256:92c7f9c92844bbbb5d0a101b22f7c2a7949e40f8ea90c8b3bc396879d95e899a',
         mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
         basic: {
@@ -298,6 +206,7 @@ describe('imageVersion through executeOperation', () => {
           size: 2487,
           createdBy: 'owen',
           createdDate: '2020-09-17T03:48:42.896Z',
+          lastModifiedBy: 'admin',
           // Zone-less, no X-BKREPO-Time-Zone header: read in UPSTREAM_TIME_ZONE (UTC).
           lastModifiedDate: '2020-09-10T14:49:37.904Z',
           downloadCount: 0,
@@ -308,6 +217,9 @@ describe('imageVersion through executeOperation', () => {
           fullPath: null,
           stageTag: null,
           platform: null,
+          federatedSource: null,
+          projectId: null,
+          repoName: null,
         },
         platforms: [{ os: 'linux', architecture: null, variant: null }],
         history: [
@@ -369,7 +281,7 @@ describe('imageVersion through executeOperation', () => {
       },
     );
     expectCall(`${PREFIX}/ext/manifest/demo/docker-local/alpine/3.20`, 200, CURRENT_MANIFEST);
-    const result = await execute(IMAGE_VERSION, { ...ref, version: '3.20' });
+    const result = await execute(FULL_VERSION, { ...ref, version: '3.20' });
     assert.equal(result.errors, undefined);
     const version = result.data?.['imageVersion'] as Record<string, unknown>;
     assert.equal(
@@ -383,6 +295,7 @@ describe('imageVersion through executeOperation', () => {
       size: 5_368_709_120,
       createdBy: 'ci',
       createdDate: '2024-05-01T02:20:30.120Z',
+      lastModifiedBy: 'ci',
       lastModifiedDate: '2024-05-01T02:20:30.000Z',
       downloadCount: 3_000_000_000,
       sha256: 'a'.repeat(64),
@@ -392,6 +305,9 @@ describe('imageVersion through executeOperation', () => {
       fullPath: '/alpine/manifest/3.20/manifest.json',
       stageTag: ['@release'],
       platform: ['linux/arm64/v8'],
+      federatedSource: null,
+      projectId: 'demo',
+      repoName: 'docker-local',
     });
     assert.deepEqual(version['platforms'], [{ os: 'linux', architecture: 'arm64', variant: 'v8' }]);
     assert.deepEqual(version['history'], [
