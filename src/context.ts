@@ -12,12 +12,8 @@ export interface GatewayContext {
   readonly log: FastifyBaseLogger;
 }
 
-export interface ContextInput {
-  readonly caller: Caller;
-  readonly source: VersionSource;
-  readonly config: Config;
-  readonly log: FastifyBaseLogger;
-}
+/** Everything a request's context holds but the loaders, which it makes. */
+export type ContextInput = Omit<GatewayContext, 'loaders'>;
 
 /** One request's context, with loaders of its own: nothing loaded for one caller reaches another. */
 export function createContext({ caller, source, config, log }: ContextInput): GatewayContext {
