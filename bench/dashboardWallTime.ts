@@ -75,13 +75,13 @@ function ciBuildRefs(count: number): CiBuildRef[] {
 }
 
 export async function measureDashboards(options: DashboardOptions): Promise<DashboardRow[]> {
-  const cap = loadConfig({}).upstreamConcurrencyPerRequest;
+  const defaults = loadConfig({});
+  const cap = defaults.upstreamConcurrencyPerRequest;
   const demo = await startDemoUpstreamProcess(options.latencyMs);
+  const demoUrl = new URL(demo.url);
   // As many connections as the gateway's pool, so both sides may open what the cap lets them use.
-  const upstream = new Pool(new URL(demo.url).origin, {
-    connections: loadConfig({}).upstreamConnections,
-  });
-  const basePath = new URL(demo.url).pathname;
+  const upstream = new Pool(demoUrl.origin, { connections: defaults.upstreamConnections });
+  const basePath = demoUrl.pathname;
   try {
     const gateway = await spawnServer({
       name: 'gateway (dashboard)',
